@@ -1,0 +1,2 @@
+CREATE INDEX "people_org_created_idx" ON "people" USING btree ("org_id","created_at","id") WHERE "people"."deleted_at" is null;--> statement-breakpoint
+CREATE INDEX "people_org_updated_idx" ON "people" USING btree ("org_id","updated_at","id") WHERE "people"."deleted_at" is null;

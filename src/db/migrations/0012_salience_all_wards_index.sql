@@ -1,0 +1,1 @@
+CREATE INDEX "salience_cells_all_wards_idx" ON "salience_cells" USING btree ("org_id","period_days","scope_unit_id","issue_id") WHERE "salience_cells"."ward_code" = '';

@@ -1,0 +1,1 @@
+CREATE INDEX "accounts_sort_name_idx" ON "accounts" USING btree (lower("display_name"),"id");

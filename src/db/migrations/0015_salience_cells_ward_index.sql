@@ -1,0 +1,1 @@
+CREATE INDEX "salience_cells_ward_idx" ON "salience_cells" USING btree ("org_id","period_days","scope_unit_id","ward_code");

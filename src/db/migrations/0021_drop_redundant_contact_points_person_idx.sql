@@ -1,0 +1,1 @@
+DROP INDEX "contact_points_person_idx";
