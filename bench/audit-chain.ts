@@ -1,6 +1,6 @@
 // What hash-chaining the audit log costs audited writes, and how fast a chain is verified, backed
 // up and restored. Each audited write is one transaction writing one audit entry (the smallest
-// write there is, so the chain's share is the largest it can be), first with the chain trigger
+// write there is, so the chain's share is the largest it can be), first with the chain triggers
 // disabled (the log as it was before), then enabled; on PostgreSQL also 8 writers at once, to one
 // organisation (they take turns at the chain head) and to 8 organisations.
 //   npx tsx bench/audit-chain.ts [writes=2000]
@@ -42,7 +42,7 @@ async function run(label: string, database: Database, concurrent: boolean): Prom
   await writes(database, [randomUUID()], 1);
   for (const [name, writers, orgCount] of scenarios) {
     for (const chained of [false, true]) {
-      await database.query(`alter table audit_events ${chained ? 'enable' : 'disable'} trigger audit_events_chain`);
+      for (const trigger of ['audit_events_chain', 'audit_events_seal']) await database.query(`alter table audit_events ${chained ? 'enable' : 'disable'} trigger ${trigger}`);
       const r = await writes(database, Array.from({ length: orgCount }, () => randomUUID()), writers);
       out(`${name}, ${chained ? 'chained' : 'not chained'}: ${fmt(r.perSecond)} writes/s, per write ms ${JSON.stringify(r.ms)}`);
     }

@@ -172,6 +172,35 @@ describe.each(testDatabaseKinds)('the audit hash chain on %s', (kind) => {
     const report = await verifyAuditChain(database.db, orgId);
     expect(report).toMatchObject({ verified: 24, problem: null, head: { position: 24 } });
   });
+
+  // Linking an entry locks its chain until commit. Were that lock taken at insert, a transaction
+  // that audits and then takes another lock would deadlock with one that takes that lock and
+  // then audits (two conversations naming the same new issue did exactly this).
+  it.runIf(kind === 'postgres')('never deadlocks a transaction that audits before taking another lock', async () => {
+    const orgId = randomUUID();
+    await database.query('create table if not exists audit_lock_probe (k text primary key)');
+    const key = randomUUID();
+    let auditedFirst!: () => void;
+    let lockedFirst!: () => void;
+    const audited = new Promise<void>((r) => { auditedFirst = r; });
+    const locked = new Promise<void>((r) => { lockedFirst = r; });
+    const a = database.db.transaction(async (tx) => {
+      await recordAudit(tx, { actorAccountId: null, action: 'tag.apply', entityType: 'person', entityId: 'a', orgId });
+      auditedFirst();
+      await locked;
+      await execute(tx, sql`insert into audit_lock_probe (k) values (${key}) on conflict do nothing`);
+    });
+    const b = (async () => {
+      await audited;
+      await database.db.transaction(async (tx) => {
+        await execute(tx, sql`insert into audit_lock_probe (k) values (${key}) on conflict do nothing`);
+        lockedFirst();
+        await recordAudit(tx, { actorAccountId: null, action: 'tag.remove', entityType: 'person', entityId: 'b', orgId });
+      });
+    })();
+    await Promise.all([a, b]);
+    expect(await verifyAuditChain(database.db, orgId)).toMatchObject({ verified: 2, problem: null, head: { position: 2 } });
+  });
 });
 
 describe.each(testDatabaseKinds)('refusals in the chain on %s', (kind) => {

@@ -58,7 +58,8 @@ export async function fileIssueRefs(tx: Db, orgId: string, accountId: string | n
   const created = new Map<string, string>();
   if (wanted.size > 0) {
     await tx.insert(issues)
-      .values([...wanted].map(([slug, label]) => ({ orgId, slug, label: label.slice(0, 200), status: 'proposed' as const, proposedBy: accountId })))
+      // In slug order, so two transactions proposing the same words lock their keys in one order.
+      .values([...wanted].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([slug, label]) => ({ orgId, slug, label: label.slice(0, 200), status: 'proposed' as const, proposedBy: accountId })))
       .onConflictDoNothing({ target: [issues.orgId, issues.slug] });
     const rows = await tx.select({ id: issues.id, slug: issues.slug, mergedIntoId: issues.mergedIntoId }).from(issues)
       .where(and(eq(issues.orgId, orgId), inArray(issues.slug, [...wanted.keys()])));
