@@ -19,6 +19,7 @@ export * from '../modules/leaders/schema.ts';
 export * from '../modules/organiser-dashboard/schema.ts';
 export * from '../modules/salience/schema.ts';
 export * from '../modules/events/schema.ts';
+export * from '../modules/events/minutesSchema.ts';
 export * from '../modules/polls/schema.ts';
 export * from '../modules/breakouts/schema.ts';
 export * from '../modules/breakouts/notesSchema.ts';
