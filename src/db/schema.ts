@@ -21,6 +21,7 @@ export * from '../modules/salience/schema.ts';
 export * from '../modules/events/schema.ts';
 export * from '../modules/events/minutesSchema.ts';
 export * from '../modules/polls/schema.ts';
+export * from '../modules/polls/themesSchema.ts';
 export * from '../modules/breakouts/schema.ts';
 export * from '../modules/breakouts/notesSchema.ts';
 export * from '../modules/campaigns/schema.ts';
