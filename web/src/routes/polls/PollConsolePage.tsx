@@ -6,6 +6,7 @@ import { api, ApiError } from '../../api/client.ts';
 import { Breadcrumbs, ConfirmDialog, PageHeader, QueryState, StatusMessage } from '../../components/index.ts';
 import { pollKeys, useHostStream, useMeetingPoll, type HostState } from './api.ts';
 import { ResultsView } from './ResultsView.tsx';
+import { ThemesPanel } from './ThemesPanel.tsx';
 import './polls.css';
 
 /** The join code, link and QR code, large enough to read from the back of a room. */
@@ -82,6 +83,7 @@ export function PollConsolePage() {
                   {s.status === 'open' && q.state === 'waiting' && <button type="button" onClick={() => void act(`/polls/sessions/${s.sessionId}/questions/${q.id}/open`)} aria-label={`${t('polls.console.open')}: ${q.prompt}`}>{t('polls.console.open')}</button>}
                   {q.state === 'open' && <button type="button" className="button--secondary" onClick={() => void act(`/polls/sessions/${s.sessionId}/questions/${q.id}/close`)} aria-label={`${t('polls.console.close')}: ${q.prompt}`}>{t('polls.console.close')}</button>}
                   {q.state !== 'waiting' && <ResultsView result={q.result} texts={q.texts} />}
+                  {q.state !== 'waiting' && q.kind === 'open_text' && <ThemesPanel programmeId={s.programmeId} questionId={q.id} scope={{ eventId: s.eventId }} answers={q.result.responses} />}
                 </li>
               ))}
             </ol>

@@ -4,6 +4,7 @@ import { QueryState } from '../../components/index.ts';
 import { useHostStream, useMeetingPoll } from './api.ts';
 import { JoinPanel } from './PollConsolePage.tsx';
 import { ResultsView } from './ResultsView.tsx';
+import { ThemeRollupView } from './ThemeRollupView.tsx';
 import './polls.css';
 
 /** /polls/:eventId/screen: for the projector: how to join, the question open now (or the last one asked) and its live results. */
@@ -24,6 +25,7 @@ export function PollScreenPage() {
             <section className="card" aria-labelledby="screen-question">
               <h2 id="screen-question">{shown.prompt}</h2>
               <ResultsView result={shown.result} texts={shown.texts} large />
+              {shown.kind === 'open_text' && s && <ThemeRollupView programmeId={s.programmeId} questionId={shown.id} eventId={s.eventId} prompt={shown.prompt} answers={shown.result.responses} />}
             </section>
           ) : <p>{t('polls.screen.waiting')}</p>}
         </div>
