@@ -18,6 +18,7 @@ import { eventRoutes } from './routes/events/routes.tsx';
 import { campaignRoutes } from './routes/campaigns/routes.tsx';
 import { pollRoutes } from './routes/polls/routes.tsx';
 import { breakoutRoutes } from './routes/breakouts/routes.tsx';
+import { reportRoutes } from './routes/reports/routes.tsx';
 
 /**
  * Every page. Pages behind sign-in are wrapped in RequireSession; each page's code and strings are
@@ -41,6 +42,7 @@ export const routes: RouteObject[] = [
       ...campaignRoutes,
       ...pollRoutes,
       ...breakoutRoutes,
+      ...reportRoutes,
       // Each domain exports its own route list from web/src/routes/<domain>/routes.tsx.
       { element: <RequireSession><Outlet /></RequireSession>, children: peopleRoutes },
       { path: '*', element: <NotFound /> },

@@ -69,6 +69,7 @@ export const events = {
       errorSummary: 'Some details need fixing:',
     },
     detail: {
+      closeReport: 'Close report',
       when: 'When',
       where: 'Where',
       online: 'Online',

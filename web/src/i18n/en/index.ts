@@ -25,6 +25,7 @@ export const domains = {
   accounts: () => import('./accounts.ts').then((m) => m.accounts),
   campaigns: () => import('./campaigns.ts').then((m) => m.campaigns),
   breakouts: () => import('./breakouts.ts').then((m) => m.breakouts),
+  closeReport: () => import('./closeReport.ts').then((m) => m.closeReport),
 };
 
 export type StringDomain = keyof typeof domains;

@@ -28,6 +28,7 @@ function Actions({ e }: { e: EventItem }) {
       {e.status === 'scheduled' && <Link className="button" to={`/events/${e.id}/check-in`}>{t('events.detail.checkIn')}</Link>}
       {e.status === 'scheduled' && <Link className="button button--secondary" to={`/events/${e.id}/breakouts`}>{t('events.detail.breakouts')}</Link>}
       {e.status === 'scheduled' && <Link className="button button--secondary" to={`/events/${e.id}/edit`}>{t('events.detail.edit')}</Link>}
+      <Link className="button button--secondary" to={`/events/${e.id}/report`}>{t('events.detail.closeReport')}</Link>
       <ConfirmDialog
         triggerLabel={t('events.detail.duplicate')}
         triggerClassName="button--secondary"

@@ -172,7 +172,7 @@ export function ProgrammePage() {
       <QueryState isLoading={programme.isLoading} error={programme.error} retry={() => void programme.refetch()}>
         {p && (
           <>
-            <PageHeader title={p.title} lead={[p.unitName, p.description].filter(Boolean).join(' · ')} />
+            <PageHeader title={p.title} lead={[p.unitName, p.description].filter(Boolean).join(' · ')} actions={<Link className="button button--secondary" to={`/programmes/${p.id}/report`}>{t('polls.detail.closeReport')}</Link>} />
             <QuestionBank p={p} />
             <Meetings p={p} />
             <Results p={p} />
