@@ -1,8 +1,9 @@
 import type { PersonReference } from '../duplicates/personReferences.ts';
 
-/** How a merge of people moves their places on campaign teams and power maps (one place per campaign or actor is kept). */
+/** How a merge of people moves their places on campaign teams, power maps and action evaluations (one place per campaign, actor or action is kept). */
 export const campaignPersonReferences: PersonReference[] = [
   { table: 'campaign_team', column: 'person_id', uniqueWith: ['campaign_id'] },
   { table: 'power_map_actors', column: 'person_id' },
   { table: 'power_map_contacts', column: 'person_id', uniqueWith: ['actor_id'] },
+  { table: 'campaign_action_leaders', column: 'person_id', uniqueWith: ['action_id'] },
 ];

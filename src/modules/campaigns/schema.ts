@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, date, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, check, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { areas } from '../areas/schema.ts';
+import { events } from '../events/schema.ts';
 import { issues } from '../issues/schema.ts';
 import { people } from '../people/schema.ts';
 import { organisations, units } from '../units/schema.ts';
@@ -187,3 +188,67 @@ export const winsPages = pgTable('wins_pages', {
   changedBy: uuid('changed_by'),
   changedAt: timestamp('changed_at', { withTimezone: true }).notNull().defaultNow(),
 });
+
+export const actionStatuses = ['planned', 'done', 'cancelled'] as const;
+export type ActionStatus = (typeof actionStatuses)[number];
+/** How the target answered the asks. */
+export const responseOutcomes = ['none', 'refused', 'partial', 'conceded'] as const;
+export type ResponseOutcome = (typeof responseOutcomes)[number];
+
+/**
+ * A public action of a campaign: a title, a date, an optional event of kind "action" (in the
+ * campaign's unit or below) that people check in at, an optional target from the campaign's
+ * power map, the asks put to them, a turnout goal and the target's response. Actual turnout is
+ * `turnout` when someone recorded it, else the linked event's check-ins. The evaluation (what
+ * went well, what to improve, and the leaders who stepped up in `campaign_action_leaders`) is
+ * written once the action is done.
+ */
+export const campaignActions = pgTable(
+  'campaign_actions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orgId: uuid('org_id').notNull(),
+    unitId: uuid('unit_id').notNull().references(() => units.id),
+    campaignId: uuid('campaign_id').notNull().references(() => campaigns.id, { onDelete: 'cascade' }),
+    eventId: uuid('event_id').references(() => events.id, { onDelete: 'set null' }),
+    targetActorId: uuid('target_actor_id').references(() => powerMapActors.id, { onDelete: 'set null' }),
+    title: text('title').notNull(),
+    actionOn: date('action_on', { mode: 'string' }).notNull(),
+    asks: jsonb('asks').$type<string[]>().notNull().default([]),
+    turnoutGoal: integer('turnout_goal'),
+    turnout: integer('turnout'),
+    responseText: text('response_text').notNull().default(''),
+    responseOutcome: text('response_outcome', { enum: responseOutcomes }).notNull().default('none'),
+    status: text('status', { enum: actionStatuses }).notNull().default('planned'),
+    wentWell: text('went_well'),
+    toImprove: text('to_improve'),
+    evaluatedAt: timestamp('evaluated_at', { withTimezone: true }),
+    evaluatedBy: uuid('evaluated_by'),
+    createdBy: uuid('created_by'),
+    updatedBy: uuid('updated_by'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('campaign_actions_campaign_idx').on(t.campaignId, t.actionOn, t.id),
+    index('campaign_actions_event_idx').on(t.eventId).where(sql`${t.eventId} is not null`),
+    index('campaign_actions_target_idx').on(t.targetActorId).where(sql`${t.targetActorId} is not null`),
+    check('campaign_actions_goal_range', sql`${t.turnoutGoal} is null or ${t.turnoutGoal} >= 0`),
+    check('campaign_actions_turnout_range', sql`${t.turnout} is null or ${t.turnout} >= 0`),
+    check('campaign_actions_evaluated_done', sql`${t.evaluatedAt} is null or ${t.status} = 'done'`),
+  ],
+);
+
+/** The people an action's evaluation names as leaders who stepped up (they count on the ladder as actions led). */
+export const campaignActionLeaders = pgTable(
+  'campaign_action_leaders',
+  {
+    actionId: uuid('action_id').notNull().references(() => campaignActions.id, { onDelete: 'cascade' }),
+    personId: uuid('person_id').notNull().references(() => people.id, { onDelete: 'cascade' }),
+    orgId: uuid('org_id').notNull(),
+    campaignId: uuid('campaign_id').notNull().references(() => campaigns.id, { onDelete: 'cascade' }),
+    addedBy: uuid('added_by'),
+    addedAt: timestamp('added_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.actionId, t.personId] }), index('campaign_action_leaders_person_idx').on(t.personId)],
+);
