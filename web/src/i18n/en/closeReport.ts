@@ -65,6 +65,7 @@ export const closeReport = {
     responses: 'Responses',
     truncated: 'Only the first meetings are listed; the totals count them all.',
     filterUnit: 'Unit (id): this unit and below',
+    filterUnitInvalid: 'Enter a unit id, or leave this empty for every unit.',
     apply: 'Apply',
     link: 'Close report',
   },

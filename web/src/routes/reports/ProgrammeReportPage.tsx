@@ -9,6 +9,7 @@ import { ReportBars } from './ReportBars.tsx';
 import './report.css';
 
 type Meeting = ProgrammeReport['meetings'][number];
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** /programmes/:id/report: the programme's combined close report, to read, download as CSV and print. */
 export function ProgrammeReportPage() {
@@ -16,6 +17,7 @@ export function ProgrammeReportPage() {
   const { id } = useParams();
   const [draft, setDraft] = useState('');
   const [unit, setUnit] = useState('');
+  const [unitError, setUnitError] = useState<string | undefined>();
   const report = useProgrammeReport(id, unit);
   const r = report.data;
   const titleOf = new Map((r?.meetings ?? []).map((m) => [m.eventId, m.title]));
@@ -38,8 +40,15 @@ export function ProgrammeReportPage() {
               )}
             />
             <p className="muted">{t('closeReport.generated', { at: formatDateTime(r.generatedAt) })}</p>
-            <form className="filter-row no-print" onSubmit={(e) => { e.preventDefault(); setUnit(draft.trim()); }}>
-              <TextInput label={t('closeReport.filterUnit')} value={draft} onChange={setDraft} autoComplete="off" />
+            <form className="filter-row no-print" onSubmit={(e) => {
+              e.preventDefault();
+              // Only a unit id reaches the server, so a typo never replaces the report with an error.
+              const next = draft.trim();
+              if (next && !UUID.test(next)) return setUnitError(t('closeReport.filterUnitInvalid'));
+              setUnitError(undefined);
+              setUnit(next);
+            }}>
+              <TextInput label={t('closeReport.filterUnit')} value={draft} onChange={setDraft} autoComplete="off" error={unitError} />
               <button type="submit">{t('closeReport.apply')}</button>
             </form>
 
