@@ -6,6 +6,7 @@ import { forbidden, notFound } from '../../server/errors.ts';
 import { pageQuery, pageResponse } from '../../server/pagination.ts';
 import { perMinute } from '../../server/rateLimits.ts';
 import { can, canAnywhere, type Actor } from '../accounts/actor.ts';
+import { campaignActionRoutes } from './actionRoutes.ts';
 import { changePhase } from './changePhase.ts';
 import { createCampaign } from './createCampaign.ts';
 import { listeningEvidence } from './evidence.ts';
@@ -257,4 +258,6 @@ export const campaignRoutes: FastifyPluginAsyncZod = async (app) => {
     await db.transaction(async (tx) => removeWin(tx, actor, await loadCampaignFor(tx, actor, req.params.id, 'manage', true), req.params.winId, req.id));
     return { ok: true as const };
   });
+
+  await campaignActionRoutes(app, {});
 };
