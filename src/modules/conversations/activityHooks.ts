@@ -7,7 +7,7 @@ export interface ActivityEvent {
   personIds: string[];
   /** Accounts that did it (organisers, the person marking a commitment). */
   accountIds: string[];
-  kind: 'conversation' | 'commitment' | 'follow_up' | 'attendance';
+  kind: 'conversation' | 'commitment' | 'follow_up' | 'attendance' | 'leadership';
 }
 
 export type ActivityHook = (tx: Db, events: ActivityEvent[]) => Promise<void>;

@@ -55,6 +55,11 @@ const factsOf: Record<LadderMetric, FactsSql> = {
     where ${inSet(sql`c.person_id`)} and c.org_id = ${orgId} and c.status = 'kept' and c.deleted_at is null`,
   events_attended: attended('any'),
   actions_attended: attended('action'),
+  // Named in a campaign action's evaluation as a leader who stepped up, dated by the action (London day).
+  actions_led: (orgId, inSet) => sql`
+    select l.person_id, ca.action_on::timestamp at time zone 'Europe/London' as at, ca.id as k from campaign_action_leaders l
+    join campaign_actions ca on ca.id = l.action_id and ca.status = 'done'
+    where ${inSet(sql`l.person_id`)} and l.org_id = ${orgId}`,
 };
 
 /** Column name of a window's count in `metricCountsSql`. */

@@ -10,9 +10,10 @@ import { z } from 'zod';
  * - people_brought: distinct people they brought to an event (brought-to links, dated);
  * - commitments_kept: their commitments marked kept (dated by the marking);
  * - events_attended: events of any kind they were checked in at (dated by the event's start);
- * - actions_attended: the same, counting only events of kind "action".
+ * - actions_attended: the same, counting only events of kind "action";
+ * - actions_led: campaign actions whose evaluation names them as a leader who stepped up (dated by the action).
  */
-export const ladderMetrics = ['conversations', 'one_to_ones', 'one_to_ones_held', 'people_recruited', 'people_brought', 'commitments_kept', 'events_attended', 'actions_attended'] as const;
+export const ladderMetrics = ['conversations', 'one_to_ones', 'one_to_ones_held', 'people_recruited', 'people_brought', 'commitments_kept', 'events_attended', 'actions_attended', 'actions_led'] as const;
 export type LadderMetric = (typeof ladderMetrics)[number];
 
 export const ladderCondition = z.strictObject({

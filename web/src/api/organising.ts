@@ -6,7 +6,7 @@ import { peopleKeys, type Page, type PersonDetail } from './people.ts';
 // Shapes mirror src/modules/ladder/views.ts, relationships/views.ts, leaders/views.ts and the
 // organiser dashboard and salience routes.
 
-export const ladderMetrics = ['conversations', 'one_to_ones', 'one_to_ones_held', 'people_recruited', 'people_brought', 'commitments_kept', 'events_attended', 'actions_attended'] as const;
+export const ladderMetrics = ['conversations', 'one_to_ones', 'one_to_ones_held', 'people_recruited', 'people_brought', 'commitments_kept', 'events_attended', 'actions_attended', 'actions_led'] as const;
 export type LadderMetric = (typeof ladderMetrics)[number];
 export const relationshipKinds = ['family', 'friend', 'neighbour', 'housemate', 'co_worker', 'congregation', 'union', 'other'] as const;
 export type RelationshipKind = (typeof relationshipKinds)[number];

@@ -19,6 +19,7 @@ export const organising = {
       commitments_kept: 'Commitments kept',
       events_attended: 'Events attended',
       actions_attended: 'Actions attended',
+      actions_led: 'Actions where they stepped up as a leader',
     },
     dashboard: {
       title: 'Organiser dashboard',
