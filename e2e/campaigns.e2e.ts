@@ -1,4 +1,7 @@
+import { and, eq, isNull } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { people } from '../src/modules/people/schema.ts';
+import { units } from '../src/modules/units/schema.ts';
 import { checkPage, journey, launchBrowser } from './browser.ts';
 import { focusedName, tabTo } from './keyboard.ts';
 import { signIn } from './signIn.ts';
@@ -6,6 +9,7 @@ import { startServer, type E2eServer } from './server.ts';
 
 const ORGANISER = 'organiser@demo.tredegar.local';
 const TITLE = 'Chapel Court repairs now';
+const ACTION = 'Lobby of Castle Lettings';
 
 /** Opens the React Aria select that is focused and picks an option by typing its first letters. */
 async function choose(page: import('playwright-core').Page, typed: string) {
@@ -16,7 +20,7 @@ async function choose(page: import('playwright-core').Page, typed: string) {
   await expect.poll(() => page.getByRole('listbox').count()).toBe(0);
 }
 
-describe('campaigns: an organiser starts a campaign from an issue, maps power, moves through the cycle, logs a win and shows it publicly', () => {
+describe('campaigns: an organiser starts a campaign from an issue, maps power, moves through the cycle, plans and evaluates an action, logs a win and shows it publicly', () => {
   let server: E2eServer;
   beforeAll(async () => {
     server = await startServer();
@@ -31,6 +35,9 @@ describe('campaigns: an organiser starts a campaign from an issue, maps power, m
     try {
       const page = await organiser.browser.newPage();
       let publicUrl = '';
+      const [leader] = await server.database.db.select({ firstName: people.firstName, lastName: people.lastName }).from(people).innerJoin(units, eq(units.id, people.unitId))
+        .where(and(eq(units.code, 'doncaster-central-town'), isNull(people.deletedAt))).orderBy(people.lastName, people.firstName).limit(1);
+      const leaderName = `${leader!.firstName} ${leader!.lastName}`;
       await journey(page, 'campaigns-organiser', async () => {
         await signIn(server, page, ORGANISER, { byKeyboard: true });
         await tabTo(page, /^Campaigns$/);
@@ -131,8 +138,70 @@ describe('campaigns: an organiser starts a campaign from an issue, maps power, m
         await expect.poll(() => history.getByRole('row').count()).toBe(5);
         expect(await history.textContent()).toContain('Moved back: Organise and act → Choose an issue');
 
+        // Plan an action against the primary target, then record its turnout, the response and an evaluation.
+        await tabTo(page, /^Plan an action$/, { max: 150 });
+        await page.keyboard.press('Enter');
+        await tabTo(page, /^Action/);
+        await page.keyboard.type(ACTION);
+        await tabTo(page, /Target/);
+        await choose(page, 'Castle');
+        await tabTo(page, /^Asks/);
+        await page.keyboard.type('Repair every damp flat within 12 weeks');
+        await page.keyboard.press('Enter');
+        await page.keyboard.type('Meet the tenants’ committee');
+        await tabTo(page, /^Turnout goal/);
+        await page.keyboard.type('30');
+        await checkPage(page, 'campaign page with the plan an action form');
+        await tabTo(page, /^Plan the action$/);
+        await page.keyboard.press('Enter');
+        await page.getByRole('heading', { level: 1, name: `Action: ${ACTION}` }).waitFor();
+        await page.getByText('Goal 30; not counted yet').waitFor();
+        await checkPage(page, 'planned action');
+
+        await tabTo(page, /Status/);
+        await choose(page, 'Done');
+        await tabTo(page, /^Turnout counted by hand/);
+        await page.keyboard.type('24');
+        await tabTo(page, /The target’s response/);
+        await choose(page, 'Partly');
+        await tabTo(page, /^What they said or did/);
+        await page.keyboard.type('Agreed to meet the committee; no dates yet.');
+        await tabTo(page, /^Save what happened$/);
+        await page.keyboard.press('Enter');
+        await page.getByRole('status').getByText('Saved.').waitFor();
+        await page.getByText('24 of 30 (80%)').waitFor();
+        await page.getByRole('heading', { level: 2, name: 'Evaluation' }).waitFor();
+        await checkPage(page, 'action with turnout recorded');
+
+        await tabTo(page, /^What went well/);
+        await page.keyboard.type('Tenants spoke for themselves.');
+        await tabTo(page, /^What to improve/);
+        await page.keyboard.type('Start on time; bring a banner.');
+        await tabTo(page, /^Add a leader/);
+        await page.keyboard.type(leaderName);
+        await expect.poll(() => page.getByRole('option', { name: new RegExp(leaderName) }).count()).toBeGreaterThan(0);
+        await page.keyboard.press('ArrowDown');
+        await page.keyboard.press('Enter');
+        await expect.poll(() => page.getByRole('listbox').count()).toBe(0);
+        await tabTo(page, /^Add leader$/);
+        await page.keyboard.press('Enter');
+        await expect.poll(() => page.getByRole('button', { name: `Remove ${leaderName}` }).count()).toBe(1);
+        await tabTo(page, /^Save the evaluation$/);
+        await page.keyboard.press('Enter');
+        await page.getByRole('status').getByText('Evaluation saved.').waitFor();
+        await checkPage(page, 'evaluated action');
+
+        // Back on the campaign, the action is listed as done with its turnout against the goal.
+        await tabTo(page, new RegExp(`^${TITLE}$`), { back: true, max: 150 });
+        await page.keyboard.press('Enter');
+        await page.getByRole('heading', { level: 1, name: TITLE }).waitFor();
+        const actionsTable = page.getByRole('table', { name: 'Actions of this campaign' });
+        await expect.poll(() => actionsTable.getByRole('row', { name: new RegExp(ACTION) }).count()).toBe(1);
+        expect(await actionsTable.getByRole('row', { name: new RegExp(ACTION) }).textContent()).toMatch(/Done.*evaluated.*24 of 30 \(80%\).*counted by hand/);
+        await checkPage(page, 'campaign page with an action');
+
         // Log a win.
-        await tabTo(page, /^Log a win$/);
+        await tabTo(page, /^Log a win$/, { max: 150 });
         await page.keyboard.press('Enter');
         await tabTo(page, /^Headline/);
         await page.keyboard.type('Landlord agrees to fix every damp flat');

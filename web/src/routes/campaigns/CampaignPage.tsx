@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { api } from '../../api/client.ts';
 import { Breadcrumbs, DataTable, PageHeader, QueryState } from '../../components/index.ts';
+import { ActionsPanel } from './ActionsPanel.tsx';
 import { campaignKeys, dayLabel, useCampaign, type Campaign, type Page, type Win } from './api.ts';
 import { EvidencePanel } from './EvidencePanel.tsx';
 import { PhasePanel } from './PhasePanel.tsx';
@@ -42,7 +43,7 @@ function CampaignWins({ c }: { c: Campaign }) {
   );
 }
 
-/** /campaigns/:id: the campaign, its place in the organising cycle, its evidence, team and wins. */
+/** /campaigns/:id: the campaign, its place in the organising cycle, its evidence, team, actions and wins. */
 export function CampaignPage() {
   const { t } = useTranslation();
   const { id } = useParams();
@@ -77,6 +78,7 @@ export function CampaignPage() {
             <PhasePanel c={c} />
             <EvidencePanel campaignId={c.id} />
             <TeamPanel c={c} />
+            <ActionsPanel c={c} />
             <CampaignWins c={c} />
           </>
         )}

@@ -11,6 +11,7 @@ const pages: RouteObject[] = [
   lazyRoute('wins', () => import('./WinsPage.tsx').then((m) => m.WinsPage), ['campaigns']),
   lazyRoute(':id', () => import('./CampaignPage.tsx').then((m) => m.CampaignPage), ['campaigns', 'conversations', 'organising']),
   lazyRoute(':id/edit', () => import('./CampaignForm.tsx').then((m) => m.EditCampaignPage), ['campaigns', 'people', 'conversations']),
+  lazyRoute(':id/actions/:actionId', () => import('./ActionPage.tsx').then((m) => m.ActionPage), ['campaigns', 'conversations', 'organising']),
   lazyRoute(':id/power-map', () => import('./PowerMapPage.tsx').then((m) => m.PowerMapPage), ['campaigns', 'conversations', 'organising']),
   { path: '*', element: <NotFound /> },
 ];

@@ -102,3 +102,33 @@ export function usePowerMap(id: string | undefined) {
 export function dayLabel(date: string): string {
   return new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${date}T00:00:00Z`));
 }
+
+export const actionStatuses = ['planned', 'done', 'cancelled'] as const;
+export type ActionStatus = (typeof actionStatuses)[number];
+export const responseOutcomes = ['none', 'refused', 'partial', 'conceded'] as const;
+export type ResponseOutcome = (typeof responseOutcomes)[number];
+
+export interface CampaignAction {
+  id: string;
+  campaignId: string;
+  title: string;
+  actionOn: string;
+  status: ActionStatus;
+  event: { id: string; title: string | null; startsAt: string; cancelled: boolean } | null;
+  target: { actorId: string; name: string } | null;
+  asks: string[];
+  turnoutGoal: number | null;
+  turnout: { actual: number | null; source: 'recorded' | 'check_ins' | null; recorded: number | null; checkIns: number | null };
+  responseOutcome: ResponseOutcome;
+  evaluated: boolean;
+  canManage: boolean;
+}
+export interface CampaignActionDetail extends CampaignAction {
+  responseText: string;
+  evaluation: { wentWell: string; toImprove: string; leaders: { personId: string; name: string }[]; leaderCount: number; evaluatedAt: string } | null;
+}
+
+export const actionKeys = {
+  list: (campaignId: string) => ['campaigns', 'actions', campaignId] as const,
+  one: (campaignId: string, actionId: string) => ['campaigns', 'actions', campaignId, actionId] as const,
+};
