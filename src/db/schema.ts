@@ -25,3 +25,4 @@ export * from '../modules/polls/themesSchema.ts';
 export * from '../modules/breakouts/schema.ts';
 export * from '../modules/breakouts/notesSchema.ts';
 export * from '../modules/campaigns/schema.ts';
+export * from '../modules/campaigns/structureTestSchema.ts';
