@@ -40,8 +40,9 @@ import { programmeRoutes } from '../modules/polls/programmeRoutes.ts';
 import { pollRoutes } from '../modules/polls/routes.ts';
 import { publicPollRoutes } from '../modules/polls/publicRoutes.ts';
 import { pollThemeRoutes } from '../modules/polls/themeRoutes.ts';
+import { pollFacilitatorQuestionRoutes } from '../modules/polls/facilitatorQuestions.ts';
 import { campaignRoutes } from '../modules/campaigns/routes.ts';
 import { publicWinRoutes } from '../modules/campaigns/publicRoutes.ts';
 
 /** Every domain's routes, mounted under /api. Add a domain here and nowhere else. */
-export const routeModules: FastifyPluginAsync[] = [healthRoutes, authRoutes, accountRoutes, areaRoutes, unitRoutes, dashboardRoutes, adminRoutes, accountDirectoryRoutes, auditRoutes, peopleRoutes, contactRoutes, personTagRoutes, tagRoutes, customFieldRoutes, importRoutes, exportRoutes, duplicateRoutes, targetListRoutes, electionRoutes, impactRoutes, conversationRoutes, personTimelineRoutes, issueRoutes, scaleRoutes, commitmentRoutes, followUpRoutes, relationshipRoutes, ladderRoutes, leaderRoutes, organiserDashboardRoutes, salienceRoutes, eventRoutes, publicEventRoutes, breakoutRoutes, meetingNotesRoutes, meetingReportRoutes, programmeRoutes, programmeReportRoutes, pollRoutes, publicPollRoutes, pollThemeRoutes, campaignRoutes, publicWinRoutes];
+export const routeModules: FastifyPluginAsync[] = [healthRoutes, authRoutes, accountRoutes, areaRoutes, unitRoutes, dashboardRoutes, adminRoutes, accountDirectoryRoutes, auditRoutes, peopleRoutes, contactRoutes, personTagRoutes, tagRoutes, customFieldRoutes, importRoutes, exportRoutes, duplicateRoutes, targetListRoutes, electionRoutes, impactRoutes, conversationRoutes, personTimelineRoutes, issueRoutes, scaleRoutes, commitmentRoutes, followUpRoutes, relationshipRoutes, ladderRoutes, leaderRoutes, organiserDashboardRoutes, salienceRoutes, eventRoutes, publicEventRoutes, breakoutRoutes, meetingNotesRoutes, meetingReportRoutes, programmeRoutes, programmeReportRoutes, pollRoutes, publicPollRoutes, pollThemeRoutes, pollFacilitatorQuestionRoutes, campaignRoutes, publicWinRoutes];
