@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkPage, journey, launchBrowser } from './browser.ts';
-import { focusedName } from './keyboard.ts';
+import { manageToken } from '../src/modules/events/rsvpTokens.ts';
+import { focusedName, tabTo } from './keyboard.ts';
 import { signIn } from './signIn.ts';
 import { startServer, type E2eServer } from './server.ts';
 
@@ -141,6 +142,42 @@ describe('breakout groups: a host splits a meeting, moves someone by keyboard, p
         await page.getByText('Quote recorded.').waitFor();
         await expect.poll(() => group.getByRole('list', { name: 'Quotes' }).getByText('The lift has been broken since March.').count()).toBe(1);
         await checkPage(page, 'my breakout group with notes');
+
+        // The meeting then puts an open-text question, answered from two phones on the ticket of the group's attendee.
+        const asked = await page.evaluate(async (id) => {
+          const s = await (await fetch('/api/auth/session')).json();
+          const post = async (url: string, body?: unknown, method = 'POST') =>
+            (await fetch(url, { method, headers: { 'content-type': 'application/json', 'x-csrf-token': s.csrfToken }, body: JSON.stringify(body ?? {}) })).json();
+          const poll = await (await fetch(`/api/polls/meetings/${id}`)).json();
+          const bank = await post(`/api/programmes/${poll.programmeId}/questions`, { kind: 'open_text', prompt: 'What would change your street?' });
+          const q = bank.questions[bank.questions.length - 1];
+          await post(`/api/programmes/${poll.programmeId}/meetings/${id}`, { questionIds: bank.questions.map((x: { id: string }) => x.id) }, 'PUT');
+          await post(`/api/polls/sessions/${poll.session.sessionId}/questions/${q.id}/open`);
+          const plan = await (await fetch(`/api/events/${id}/breakouts`)).json();
+          const mine = plan.groups.find((g: { name: string }) => g.name === 'Tenants corner');
+          return { code: poll.session.joinCode as string, questionId: q.id as string, rsvpIds: mine.members.map((m: { rsvpId: string }) => m.rsvpId) as string[] };
+        }, eventId);
+        for (const text of ['Damp in the flats', 'The damp and mould in our flat']) {
+          const rsvpToken = manageToken(server.app.ctx.secret, asked.rsvpIds[0]!);
+          const joined = await fetch(`${server.url}/api/polls/join`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code: asked.code, rsvpToken }) });
+          const { token } = (await joined.json()) as { token: string };
+          const voted = await fetch(`${server.url}/api/polls/votes`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-poll-token': token }, body: JSON.stringify({ questionId: asked.questionId, text }) });
+          expect(voted.status).toBe(200);
+        }
+
+        // The facilitator confirms a theme of their group's answers by keyboard on their group page.
+        await page.reload();
+        await page.getByRole('heading', { level: 3, name: 'Themes of the group’s answers' }).waitFor();
+        await page.getByRole('heading', { level: 4, name: '“What would change your street?”' }).waitFor();
+        await expect.poll(() => page.getByRole('heading', { level: 5, name: /Damp, flat · 2 answers/ }).count(), { timeout: 10_000 }).toBe(1);
+        await checkPage(page, 'my breakout group with suggested themes');
+        await page.getByLabel('Name for “Damp, flat”').fill('Damp homes');
+        await tabTo(page, /^Confirm theme: Damp, flat$/);
+        await page.keyboard.press('Enter');
+        await page.getByText('Theme “Damp homes” confirmed.').waitFor();
+        await expect.poll(() => page.getByRole('heading', { level: 5, name: /Damp homes · 2 answers/ }).count()).toBe(1);
+        await expect.poll(() => page.getByRole('row', { name: /Damp homes 2 Confirmed/ }).count()).toBe(1);
+        await checkPage(page, 'my breakout group with a confirmed theme');
       });
     } finally {
       await host.close();

@@ -43,6 +43,10 @@ export const breakouts = {
     mineLead: 'As published {{when}}. Names only.',
     mineNone: 'You have no published breakout group at this meeting.',
     mineLink: 'My breakout group',
+    themesTitle: 'Themes of the group’s answers',
+    themesLead: 'Suggested from what people in this group answered on their phones. Confirm, rename or reject each suggestion.',
+    themesNone: 'No open-text question has been put to the meeting yet.',
+    themesFor: '“{{prompt}}”',
     notes: {
       meetingTitle: 'What the whole meeting raised',
       recorded: 'Recorded',

@@ -93,9 +93,10 @@ function Confirmed({ c, others, canConfirm, act, scope }: { c: ThemesView['confi
 
 /**
  * The "Themes" panel of an open-text question: themes confirmed in this scope, suggestions made
- * from the answers not yet themed (and "Other"), with the counts also as a table.
+ * from the answers not yet themed (and "Other"), with the counts also as a table. `title` replaces
+ * the panel's "Themes" heading (a breakout group's page names the question there instead).
  */
-export function ThemesPanel({ programmeId, questionId, scope, answers }: { programmeId: string; questionId: string; scope: ThemeScopeRef; answers: number }) {
+export function ThemesPanel({ programmeId, questionId, scope, answers, title }: { programmeId: string; questionId: string; scope: ThemeScopeRef; answers: number; title?: string }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const themes = useThemes(programmeId, questionId, scope, answers);
@@ -120,7 +121,7 @@ export function ThemesPanel({ programmeId, questionId, scope, answers }: { progr
   ] : [];
   return (
     <section className="themes" aria-labelledby={headingId}>
-      <h4 id={headingId}>{t('polls.themes.title')}</h4>
+      <h4 id={headingId}>{title ?? t('polls.themes.title')}</h4>
       <StatusMessage kind={status?.kind ?? 'ok'}>{status?.text}</StatusMessage>
       <QueryState isLoading={themes.isLoading} error={themes.error} retry={() => void themes.refetch()}>
         {v && (v.answers === 0 ? <p>{t('polls.themes.none')}</p> : (
