@@ -7,6 +7,7 @@ import { pageQuery, pageResponse } from '../../server/pagination.ts';
 import { perMinute } from '../../server/rateLimits.ts';
 import { can, canAnywhere, type Actor } from '../accounts/actor.ts';
 import { campaignActionRoutes } from './actionRoutes.ts';
+import { structureTestRoutes } from './structureTestRoutes.ts';
 import { changePhase } from './changePhase.ts';
 import { createCampaign } from './createCampaign.ts';
 import { listeningEvidence } from './evidence.ts';
@@ -260,4 +261,5 @@ export const campaignRoutes: FastifyPluginAsyncZod = async (app) => {
   });
 
   await campaignActionRoutes(app, {});
+  await structureTestRoutes(app, {});
 };
