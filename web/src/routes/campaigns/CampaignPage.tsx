@@ -5,6 +5,7 @@ import { Link, useParams } from 'react-router';
 import { api } from '../../api/client.ts';
 import { Breadcrumbs, DataTable, PageHeader, QueryState } from '../../components/index.ts';
 import { ActionsPanel } from './ActionsPanel.tsx';
+import { StructureTestsPanel } from './StructureTestsPanel.tsx';
 import { campaignKeys, dayLabel, useCampaign, type Campaign, type Page, type Win } from './api.ts';
 import { EvidencePanel } from './EvidencePanel.tsx';
 import { PhasePanel } from './PhasePanel.tsx';
@@ -79,6 +80,7 @@ export function CampaignPage() {
             <EvidencePanel campaignId={c.id} />
             <TeamPanel c={c} />
             <ActionsPanel c={c} />
+            <StructureTestsPanel c={c} />
             <CampaignWins c={c} />
           </>
         )}

@@ -12,6 +12,7 @@ const pages: RouteObject[] = [
   lazyRoute(':id', () => import('./CampaignPage.tsx').then((m) => m.CampaignPage), ['campaigns', 'conversations', 'organising']),
   lazyRoute(':id/edit', () => import('./CampaignForm.tsx').then((m) => m.EditCampaignPage), ['campaigns', 'people', 'conversations']),
   lazyRoute(':id/actions/:actionId', () => import('./ActionPage.tsx').then((m) => m.ActionPage), ['campaigns', 'conversations', 'organising']),
+  lazyRoute(':id/structure-tests/:testId', () => import('./StructureTestPage.tsx').then((m) => m.StructureTestPage), ['campaigns', 'conversations', 'organising']),
   lazyRoute(':id/power-map', () => import('./PowerMapPage.tsx').then((m) => m.PowerMapPage), ['campaigns', 'conversations', 'organising']),
   { path: '*', element: <NotFound /> },
 ];
