@@ -110,6 +110,18 @@ describe('structure tests: an organiser sets out a universe, counts people block
         await page.getByRole('link', { name: TEST }).waitFor();
         await expect.poll(() => page.getByText('Threshold met: ready to go public').count()).toBe(1);
         await checkPage(page, 'campaign with a structure test ready to go public');
+
+        // Segments can also be drawn from the campaign's people, by postcode.
+        await tabTo(page, new RegExp(`^${TEST}$`), { max: 200 });
+        await page.keyboard.press('Enter');
+        await page.getByRole('heading', { level: 1, name: `Structure test: ${TEST}` }).waitFor();
+        await tabTo(page, /^Add segments from the campaign’s people$/, { max: 200 });
+        await page.keyboard.press('Enter');
+        await tabTo(page, /^Add the segments$/);
+        await page.keyboard.press('Enter');
+        await page.getByRole('status').getByText('Segments added.').waitFor();
+        await expect.poll(() => page.getByText('Threshold met: ready to go public').count()).toBe(0);
+        await checkPage(page, 'segments added from postcodes');
       });
     } finally {
       await b.close();

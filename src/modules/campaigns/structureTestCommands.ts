@@ -2,12 +2,12 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/connection.ts';
 import { execute } from '../../db/execute.ts';
 import { AppError, conflict, forbidden, notFound, validationFailed } from '../../server/errors.ts';
-import { can, type Actor } from '../accounts/actor.ts';
+import { can, inScope, type Actor } from '../accounts/actor.ts';
 import { auditActorId } from '../accounts/systemActor.ts';
 import { recordAudit, type AuditEntry } from '../audit/recordAudit.ts';
 import { checkCampaignPeople, type LoadedCampaign } from './policy.ts';
 import { progressOf } from './structureProgress.ts';
-import type { CountInput, CreateStructureTestInput, SegmentInput, UpdateSegmentInput, UpdateStructureTestInput } from './structureTestInputs.ts';
+import type { CountInput, CreateStructureTestInput, GenerateSegmentsInput, SegmentInput, UpdateSegmentInput, UpdateStructureTestInput } from './structureTestInputs.ts';
 import { segmentCounts } from './structureTestQueries.ts';
 import { structureTestSegments, structureTests, structureTestTallies } from './structureTestSchema.ts';
 
@@ -182,4 +182,33 @@ export async function removeCount(tx: Db, actor: Actor, loaded: LoadedCampaign, 
   if (!mine && !can(actor, 'campaigns.manage', loaded.unitPath)) throw forbidden();
   await tx.delete(structureTestTallies).where(and(eq(structureTestTallies.testId, testId), eq(structureTestTallies.personId, personId)));
   await recordAudit(tx, audit(actor, loaded, 'structure_test.uncount', 'person', personId, { campaignId: loaded.campaign.id, testId, segmentId: row.segmentId }, requestId));
+}
+
+/**
+ * Adds a segment for each distinct value of a person field (postcode, address line) among the
+ * live people of the campaign's unit or below whom the caller may read, sized by how many people
+ * have it. Values already a segment are skipped. None to add is a 422; at most 500 segments.
+ */
+export async function generateSegments(tx: Db, actor: Actor, loaded: LoadedCampaign, testId: string, input: GenerateSegmentsInput, requestId?: string): Promise<number> {
+  await loadTest(tx, loaded, testId);
+  const column = sql.raw(`p.${input.by}`);
+  const key = input.by === 'postcode' ? sql`upper(trim(${column}))` : sql`trim(${column})`;
+  const groups = await execute<{ name: string; size: number }>(tx, sql`
+    select ${key} as name, count(*)::int as size from people p
+    where p.org_id = ${loaded.campaign.orgId} and p.deleted_at is null and ${inScope(actor, 'people.read', sql`p.unit_id`)}
+      and p.unit_id in (select u.id from units u where u.path like ${`${loaded.unitPath}%`})
+      and coalesce(trim(${column}), '') <> ''
+      and not exists (select 1 from structure_test_segments s where s.test_id = ${testId} and lower(s.name) = lower(${key}))
+    group by ${key} order by ${key} limit 501`);
+  if (groups.length === 0) {
+    const message = 'No people of the campaign’s unit or below have a value in this field that is not already a segment: enter the segments by hand.';
+    throw validationFailed(message, [{ path: 'by', message }]);
+  }
+  if (groups.length > 500) throw validationFailed('More than 500 groups: choose a coarser field or enter the segments by hand.', [{ path: 'by', message: 'More than 500 groups.' }]);
+  const c = loaded.campaign;
+  await tx.insert(structureTestSegments).values(groups.map((g) => ({ orgId: c.orgId, campaignId: c.id, testId, name: g.name, size: g.size })));
+  await recordAudit(tx, audit(actor, loaded, 'structure_test.segments_generate', 'structure_test', testId, {
+    campaignId: c.id, by: input.by, added: groups.length, universe: groups.reduce((n, g) => n + g.size, 0),
+  }, requestId));
+  return groups.length;
 }

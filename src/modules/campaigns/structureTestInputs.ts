@@ -39,3 +39,9 @@ export const countBody = z.strictObject({
   segmentId: z.string().uuid().describe('a segment of this test with room left'),
 });
 export type CountInput = z.infer<typeof countBody>;
+
+export const generateGroupings = ['postcode', 'address_line1', 'address_line2'] as const;
+export const generateSegmentsBody = z.strictObject({
+  by: z.enum(generateGroupings).describe('the person field to group by; each distinct value becomes a segment sized by the people with it'),
+});
+export type GenerateSegmentsInput = z.infer<typeof generateSegmentsBody>;

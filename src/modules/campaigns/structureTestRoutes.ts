@@ -5,8 +5,8 @@ import { notFound } from '../../server/errors.ts';
 import { perMinute } from '../../server/rateLimits.ts';
 import type { Actor } from '../accounts/actor.ts';
 import { loadCampaignFor } from './policy.ts';
-import { addSegment, createStructureTest, recordCount, removeCount, removeSegment, updateSegment, updateStructureTest } from './structureTestCommands.ts';
-import { countBody, createStructureTestBody, segmentBody, updateSegmentBody, updateStructureTestBody } from './structureTestInputs.ts';
+import { addSegment, createStructureTest, generateSegments, recordCount, removeCount, removeSegment, updateSegment, updateStructureTest } from './structureTestCommands.ts';
+import { countBody, createStructureTestBody, generateSegmentsBody, segmentBody, updateSegmentBody, updateStructureTestBody } from './structureTestInputs.ts';
 import { listStructureTests, readStructureTest } from './structureTestQueries.ts';
 import { structureTestSummaryView, structureTestView } from './structureTestViews.ts';
 
@@ -74,6 +74,18 @@ export const structureTestRoutes: FastifyPluginAsyncZod = async (app) => {
   }, async (req, reply) => {
     const actor = actorOf(req);
     await db.transaction(async (tx) => addSegment(tx, actor, await loadCampaignFor(tx, actor, req.params.id, 'manage'), req.params.testId, req.body, req.id));
+    return reply.code(201).send(await testOf(actor, req.params.id, req.params.testId));
+  });
+
+  app.post(`${base}/:testId/segments/generate`, {
+    schema: {
+      tags: ['campaigns'],
+      summary: 'Add a segment for each postcode or address line among the campaign’s people (its unit and below, those I may read), sized by how many people have it; values already a segment are skipped',
+      params: testParams, body: generateSegmentsBody, response: { 201: structureTestView },
+    },
+  }, async (req, reply) => {
+    const actor = actorOf(req);
+    await db.transaction(async (tx) => generateSegments(tx, actor, await loadCampaignFor(tx, actor, req.params.id, 'manage'), req.params.testId, req.body, req.id));
     return reply.code(201).send(await testOf(actor, req.params.id, req.params.testId));
   });
 

@@ -1,8 +1,9 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildPerson } from '../../../test/factories.ts';
 import { createTestApp, testDatabaseKinds, type TestApp } from '../../../test/harness.ts';
 import { auditEvents } from '../audit/schema.ts';
+import { people } from '../people/schema.ts';
 import { structureTestSegments, structureTests, structureTestTallies } from './structureTestSchema.ts';
 import { buildCampaignWorld, campaignBody, type CampaignWorld } from './testing/campaignWorld.ts';
 
@@ -116,6 +117,26 @@ describe.each(testDatabaseKinds)('structure tests on %s', (kind) => {
     const [row] = await t.ctx.db.select().from(auditEvents).where(and(eq(auditEvents.action, 'structure_test.update'), eq(auditEvents.entityId, st.id)));
     expect(row!.changes).toEqual({ campaignId, fields: ['publicOverrideReason', 'status'], status: ['draft', 'public'], override: true });
     expect(JSON.stringify(row!.changes)).not.toContain('cuts');
+  });
+
+  it('generates segments from the postcodes of the campaign’s people, sized by the people in each, and never from people out of reach', async () => {
+    await t.ctx.db.update(people).set({ postcode: 'ZZ1 1AA' }).where(inArray(people.id, [w.tenant.id, w.neighbour.id, w.people.siblingPerson.id, w.people.otherPerson.id, w.people.p3.id]));
+    await t.ctx.db.update(people).set({ postcode: ' zz1 1ab ' }).where(eq(people.id, extra[2]!));
+    const st = await ok('POST', tests(), w.b1Organiser.token, { title: 'By postcode', countsWhat: 'signed', thresholdPct: 50, segments: [{ name: 'ZZ1 1AB', size: 7 }] });
+    const url = `${tests()}/${st.id}`;
+    const res = await req('POST', `${url}/segments/generate`, w.b1Organiser.token, { by: 'postcode' });
+    expect(res.statusCode, res.body).toBe(201);
+    const segs = (res.json().segments as { name: string; size: number }[]).filter((g) => g.name.startsWith('ZZ1'));
+    // The tenant and neighbour of B1 only; ZZ1 1AB was already a segment and keeps its size.
+    expect(segs).toEqual([expect.objectContaining({ name: 'ZZ1 1AA', size: 2 }), expect.objectContaining({ name: 'ZZ1 1AB', size: 7 })]);
+    const [row] = await t.ctx.db.select().from(auditEvents).where(and(eq(auditEvents.action, 'structure_test.segments_generate'), eq(auditEvents.entityId, st.id)));
+    expect(row!.changes).toMatchObject({ campaignId, by: 'postcode' });
+    // Nothing more to add is a clear 422; a field that is not offered is refused.
+    const again = await req('POST', `${url}/segments/generate`, w.b1Organiser.token, { by: 'postcode' });
+    expect(again.statusCode).toBe(422);
+    expect(detailPaths(again)).toBe('by');
+    expect(detailPaths(await req('POST', `${url}/segments/generate`, w.b1Organiser.token, { by: 'first_name' }))).toBe('body.by');
+    expect((await req('POST', `${url}/segments/generate`, w.b1Volunteer.token, { by: 'postcode' })).statusCode).toBe(403);
   });
 
   it('refuses bad input with clear 4xx answers, writing nothing', async () => {

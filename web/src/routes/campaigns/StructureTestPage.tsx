@@ -84,6 +84,25 @@ function AddSegmentForm({ s }: { s: StructureTest }) {
   );
 }
 
+/** Adds a segment for each postcode or address line among the campaign's people. */
+function GenerateSegmentsForm({ s }: { s: StructureTest }) {
+  const { t } = useTranslation();
+  const [by, setBy] = useState<string>('postcode');
+  const { message, errors, busy, write } = useTestWrite(s);
+  function submit(e: FormEvent) {
+    e.preventDefault();
+    void write('/segments/generate', 'POST', { by }, t('campaigns.structure.generated'));
+  }
+  return (
+    <Form onSubmit={submit} validationBehavior="aria" className="campaign-form" aria-label={t('campaigns.structure.generateTitle')}>
+      <p className="hint">{t('campaigns.structure.generateHint')}</p>
+      <StatusMessage kind={message?.kind ?? 'info'}>{message?.text}</StatusMessage>
+      <SelectField label={t('campaigns.structure.groupBy')} options={(['postcode', 'address_line1', 'address_line2'] as const).map((x) => ({ id: x, label: t(`campaigns.structure.groupings.${x}`) }))} value={by} onChange={(v) => setBy(v ?? 'postcode')} error={errors.by} />
+      <div className="actions"><Button type="submit" isDisabled={busy}>{busy ? t('common.working') : t('campaigns.structure.generate')}</Button></div>
+    </Form>
+  );
+}
+
 function StatusForm({ s }: { s: StructureTest }) {
   const { t } = useTranslation();
   const uid = useId();
@@ -226,7 +245,13 @@ export function StructureTestPage() {
             {s.counts.length > 0 && <Section title={t('campaigns.structure.countsTitle')}><LatestCounts s={s} /></Section>}
             {s.canManage && (
               <>
-                <Section title={t('campaigns.structure.addSegmentTitle')}><AddSegmentForm s={s} /></Section>
+                <Section title={t('campaigns.structure.addSegmentTitle')}>
+                  <AddSegmentForm s={s} />
+                  <details>
+                    <summary>{t('campaigns.structure.generateTitle')}</summary>
+                    <GenerateSegmentsForm s={s} />
+                  </details>
+                </Section>
                 <Section title={t('campaigns.structure.statusTitle')}><StatusForm s={s} /></Section>
               </>
             )}
